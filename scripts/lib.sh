@@ -1,0 +1,68 @@
+# shellcheck shell=bash
+# Common helpers for the mpol-series scripts. Source it; do not run it.
+
+# Project root and the paths every script agrees on.
+MPOL_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+MPOL_BUILD=${MPOL_BUILD:-$MPOL_TOP/build}
+MPOL_TREE=${MPOL_TREE:-$MPOL_BUILD/linux}
+MPOL_LOGS=$MPOL_BUILD/logs
+MPOL_RESULTS=$MPOL_BUILD/results
+MPOL_PATCHES=$MPOL_TOP/patches
+
+# The deterministic identity of the base commit: with these, the base commit
+# id depends only on the contents of the source tarball.
+MPOL_BASE_AUTHOR="Debian linux-source <linux-source@localhost>"
+MPOL_BASE_DATE="2026-01-01T00:00:00Z"
+
+# Print progress on stderr, with the script name as a prefix.
+msg() { printf '%s: %s\n' "${0##*/}" "$*" >&2; }
+
+# Print one clear sentence and exit non-zero.
+die() { printf '%s: error: %s\n' "${0##*/}" "$*" >&2; exit 1; }
+
+# need CMD...: fail with the package to install when a command is missing.
+need() {
+	local c
+	for c in "$@"; do
+		command -v "$c" >/dev/null 2>&1 ||
+			die "'$c' is missing; run 'make deps' (scripts/install-deps) to install it"
+	done
+}
+
+# check_space DIR MIB: fail early when DIR's filesystem has less than MIB free.
+check_space() {
+	local avail
+	mkdir -p "$1"
+	avail=$(df -Pm "$1" | awk 'NR == 2 { print $4 }')
+	[ "${avail:-0}" -ge "$2" ] ||
+		die "only ${avail:-0} MiB free under $1, need at least $2 MiB (free disk space or set MPOL_BUILD)"
+}
+
+# tree_base: the root commit of the kernel tree (the deterministic base).
+tree_base() {
+	git -C "$MPOL_TREE" rev-list --max-parents=0 HEAD 2>/dev/null | tail -n 1
+}
+
+# show_tail LOG: the last 40 lines of a failed step's log.
+show_tail() {
+	printf -- '--- last 40 lines of %s ---\n' "$1" >&2
+	tail -n 40 "$1" >&2 || true
+	printf -- '---\n' >&2
+}
+
+# run_logged LOG CMD...: run CMD with all output in LOG; on failure show the
+# tail of LOG and return the command's status.
+run_logged() {
+	local log=$1 rc=0
+	shift
+	mkdir -p "$(dirname "$log")"
+	"$@" >"$log" 2>&1 || rc=$?
+	if [ "$rc" -ne 0 ]; then
+		msg "failed (exit $rc): $*"
+		show_tail "$log"
+	fi
+	return "$rc"
+}
+
+# jobs_n: parallel make jobs.
+jobs_n() { nproc 2>/dev/null || echo 2; }
