@@ -1,7 +1,9 @@
 # shellcheck shell=bash
 # Common helpers for the mpol-series scripts. Source it; do not run it.
 
-# Project root and the paths every script agrees on.
+# Project root and the paths every script agrees on (used by the scripts
+# that source this file).
+# shellcheck disable=SC2034
 MPOL_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 MPOL_BUILD=${MPOL_BUILD:-$MPOL_TOP/build}
 MPOL_TREE=${MPOL_TREE:-$MPOL_BUILD/linux}
@@ -11,7 +13,11 @@ MPOL_PATCHES=$MPOL_TOP/patches
 
 # The deterministic identity of the base commit: with these, the base commit
 # id depends only on the contents of the source tarball.
-MPOL_BASE_AUTHOR="Debian linux-source <linux-source@localhost>"
+# shellcheck disable=SC2034
+MPOL_BASE_NAME="Debian linux-source"
+# shellcheck disable=SC2034
+MPOL_BASE_EMAIL="linux-source@localhost"
+# shellcheck disable=SC2034
 MPOL_BASE_DATE="2026-01-01T00:00:00Z"
 
 # Print progress on stderr, with the script name as a prefix.
@@ -66,3 +72,12 @@ run_logged() {
 
 # jobs_n: parallel make jobs.
 jobs_n() { nproc 2>/dev/null || echo 2; }
+
+# topologies: the names of selftests/topologies/*.qemu, space-separated.
+topologies() {
+	local f names=()
+	for f in "$MPOL_TOP"/selftests/topologies/*.qemu; do
+		[ -f "$f" ] && names+=("$(basename "$f" .qemu)")
+	done
+	echo "${names[*]}"
+}

@@ -1,0 +1,51 @@
+# mpol-series: the front door. 'make help' lists the targets.
+SHELL := /bin/bash
+S := scripts
+
+.PHONY: help deps tree export kernel kunit selftests vm test lint clean distclean
+
+help:
+	@echo "make test       everything CI checks: checkpatch, KUnit, selftests in 1/2/4-node VMs"
+	@echo "make tree       build/linux = Debian linux-source-7.3 + patches/ (FORCE=1 to override)"
+	@echo "make export     build/linux commits -> patches/ (format-patch --cover-letter --base)"
+	@echo "make kernel     build the test kernel in build/kernel"
+	@echo "make kunit      KUnit suites (kunit.py run) in a 2-node VM"
+	@echo "make selftests  selftests in every topology (TOPOLOGIES=\"2node 4node\" for a subset)"
+	@echo "make vm         shell in a 4-node VM with the patched kernel (TOPOLOGY=name)"
+	@echo "make lint       shellcheck the project's scripts"
+	@echo "make deps       install the Debian packages the harness needs"
+
+deps:
+	$(S)/install-deps base
+
+tree: deps
+	$(S)/prepare-tree
+
+export:
+	$(S)/export
+
+kernel: tree
+	$(S)/build-kernel
+
+kunit: tree
+	$(S)/run-kunit
+
+selftests: tree
+	$(S)/run-selftests
+
+vm: kernel
+	$(S)/build-selftests
+	$(S)/mkinitramfs build/initramfs.cpio.gz
+	$(S)/run-vm $(or $(TOPOLOGY),4node) --shell
+
+test: deps
+	$(S)/test
+
+lint:
+	shellcheck -x -P SCRIPTDIR $(S)/lib.sh $$(grep -l '^#!/usr/bin/env bash' $(S)/* kunit/qemu_configs/tcg-only/*) selftests/init
+
+clean:
+	rm -rf build/kernel build/selftests build/results build/logs build/initramfs.cpio.gz
+
+distclean:
+	@echo "build/linux may hold unexported work; remove build/ by hand after 'make export'."
