@@ -81,3 +81,39 @@ topologies() {
 	done
 	echo "${names[*]}"
 }
+
+# The kunitconfig fragments of the test kernel: the project's, plus any in
+# MPOL_EXTRA_KUNITCONFIG (space-separated paths, for trying a new suite).
+kunitconfigs() {
+	local f
+	echo "$MPOL_TOP/kunit/mempolicy.kunitconfig"
+	echo "$MPOL_TOP/configs/vm.config"
+	for f in ${MPOL_EXTRA_KUNITCONFIG:-}; do
+		[ -f "$f" ] || die "MPOL_EXTRA_KUNITCONFIG: no file $f"
+		echo "$f"
+	done
+}
+
+# kunit_py CMD [ARGS...]: the tree's kunit.py with the test kernel's build
+# directory, config fragments, 2-node QEMU config and ccache.
+kunit_py() {
+	local cmd=$1 cc=gcc f args=()
+	shift
+	command -v ccache >/dev/null 2>&1 && cc="ccache gcc"
+	# Relative paths in the ccache keys: builds of other trees under
+	# MPOL_BUILD with the same layout share the cache.
+	export CCACHE_BASEDIR=$MPOL_BUILD
+	for f in $(kunitconfigs); do args+=("--kunitconfig=$f"); done
+	(cd "$MPOL_TREE" && python3 tools/testing/kunit/kunit.py "$cmd" \
+		--arch=x86_64 --build_dir="$MPOL_BUILD/kernel" --jobs="$(jobs_n)" \
+		"${args[@]}" \
+		--qemu_config="$MPOL_TOP/kunit/qemu_configs/numa2.py" \
+		--make_options="CC=$cc" "$@")
+}
+
+# tests_list: the selftest list file (MPOL_TESTS_LIST overrides).
+tests_list() {
+	local f=${MPOL_TESTS_LIST:-$MPOL_TOP/selftests/tests.list}
+	[ -f "$f" ] || die "no selftest list $f"
+	echo "$f"
+}
