@@ -2,9 +2,10 @@
 SHELL := /bin/bash
 S := scripts
 
-.PHONY: help deps tree export kernel kunit selftests vm test lint clean distclean
+.PHONY: help deps tree export kernel kunit selftests vm demo test lint clean distclean
 
 help:
+	@echo "make demo       4-node VM: allocate under several policies, show why pages landed where"
 	@echo "make test       everything CI checks: checkpatch, KUnit, selftests in 1/2/4-node VMs"
 	@echo "make tree       build/linux = Debian linux-source-7.3 + patches/ (FORCE=1 to override)"
 	@echo "make export     build/linux commits -> patches/ (format-patch --cover-letter --base)"
@@ -37,6 +38,9 @@ vm: kernel
 	$(S)/build-selftests
 	$(S)/mkinitramfs build/initramfs.cpio.gz
 	$(S)/run-vm $(or $(TOPOLOGY),4node) --shell
+
+demo: tree
+	$(S)/run-demo
 
 test: deps
 	$(S)/test
