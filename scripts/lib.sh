@@ -7,8 +7,10 @@
 MPOL_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 MPOL_BUILD=${MPOL_BUILD:-$MPOL_TOP/build}
 MPOL_TREE=${MPOL_TREE:-$MPOL_BUILD/linux}
+# The test kernel's build directory (make coverage uses another one).
+MPOL_KERNEL=${MPOL_KERNEL:-$MPOL_BUILD/kernel}
 MPOL_LOGS=$MPOL_BUILD/logs
-MPOL_RESULTS=$MPOL_BUILD/results
+MPOL_RESULTS=${MPOL_RESULTS:-$MPOL_BUILD/results}
 MPOL_PATCHES=$MPOL_TOP/patches
 
 # The deterministic identity of the base commit: with these, the base commit
@@ -97,15 +99,17 @@ kunitconfigs() {
 # kunit_py CMD [ARGS...]: the tree's kunit.py with the test kernel's build
 # directory, config fragments, 2-node QEMU config and ccache.
 kunit_py() {
-	local cmd=$1 cc=gcc f args=()
+	local cmd=$1 cc=gcc f o args=()
 	shift
 	command -v ccache >/dev/null 2>&1 && cc="ccache gcc"
 	# Relative paths in the ccache keys: builds of other trees under
 	# MPOL_BUILD with the same layout share the cache.
 	export CCACHE_BASEDIR=$MPOL_BUILD
 	for f in $(kunitconfigs); do args+=("--kunitconfig=$f"); done
+	# MPOL_MAKE_OPTIONS: more make variables, e.g. GCOV_PROFILE_mempolicy.o=y
+	for o in ${MPOL_MAKE_OPTIONS:-}; do args+=("--make_options=$o"); done
 	(cd "$MPOL_TREE" && python3 tools/testing/kunit/kunit.py "$cmd" \
-		--arch=x86_64 --build_dir="$MPOL_BUILD/kernel" --jobs="$(jobs_n)" \
+		--arch=x86_64 --build_dir="$MPOL_KERNEL" --jobs="$(jobs_n)" \
 		"${args[@]}" \
 		--qemu_config="$MPOL_TOP/kunit/qemu_configs/numa2.py" \
 		--make_options="CC=$cc" "$@")
