@@ -51,7 +51,7 @@ coverage: tree
 	$(S)/run-coverage
 
 lint:
-	shellcheck -x -P SCRIPTDIR $(S)/lib.sh $$(grep -l '^#!/usr/bin/env bash' $(S)/* kunit/qemu_configs/tcg-only/*) selftests/init
+	shellcheck -x -P SCRIPTDIR $(S)/lib.sh $$(grep -l '^#!/usr/bin/env bash' $(S)/* kunit/qemu_configs/tcg-only/*) selftests/init selftests/demo/run.sh
 
 clean:
 	rm -rf build/kernel build/selftests build/results build/logs build/initramfs.cpio.gz

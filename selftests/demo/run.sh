@@ -12,6 +12,7 @@ if [ ! -d /sys/kernel/tracing/events/mempolicy ]; then
 	echo "error: this kernel has no mempolicy tracepoints (/sys/kernel/tracing/events/mempolicy)"
 	exit 1
 fi
+# shellcheck disable=SC2046 # three node ids, split on purpose
 set -- $(mpol-workload nodes) || exit 1
 A=$1 B=$2 F=$3
 
@@ -42,7 +43,9 @@ How to read it:
   preferred-many without a home node, the allocator took the allowed node
   nearest to the CPU; "fallback" / "fallback in mask" = the preferred node
   (node$F, filled first) could not serve it and the zonelist moved on.
-  mode "local" rows are the workload's own page tables and kernel memory.
+  Mode "default" is the system default policy (the allocating CPU's
+  node): the workload's page tables and kernel memory, and on a CPU-only
+  node "no memory there", served by the nearest node with memory.
 - zonelist fallbacks: node$F was skipped because it was below its
   watermark; the node after it in the zonelist served the allocation.
 - policy installs: every set_mempolicy (scope task), mbind and

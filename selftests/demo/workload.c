@@ -152,6 +152,7 @@ static void task_policy_phase(const char *what, int mode, unsigned long mask)
 		exit(1);
 	touch(what, p, PAGES);
 	set_policy(MPOL_DEFAULT, 0);
+	munmap(p, PAGES * page_size);
 }
 
 static void pick_nodes(void)
@@ -302,6 +303,7 @@ static int run(pid_t filler)
 		    &(unsigned long){ a | b | f }, MAX_NODES, 0))
 		perror("mbind");
 	touch(what, p, PAGES);
+	munmap(p, PAGES * page_size);
 
 	snprintf(path, sizeof(path),
 		 "/sys/kernel/mm/mempolicy/weighted_interleave/node%d", node_a);
@@ -344,6 +346,7 @@ static int run(pid_t filler)
 		    node_f, 0))
 		perror("mbind/set_mempolicy_home_node");
 	touch(what, p, PAGES);
+	munmap(p, PAGES * page_size);
 
 	printf("  cpuset rebinds (cgroup %s):\n", CG);
 	rebind_phase();
