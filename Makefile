@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 S := scripts
 
-.PHONY: help deps tree export kernel kunit selftests vm demo test coverage lint clean distclean
+.PHONY: help deps tree export kernel kunit selftests vm demo test coverage check-bisect lint clean distclean
 
 help:
 	@echo "make demo       4-node VM: allocate under several policies, show why pages landed where"
@@ -14,6 +14,7 @@ help:
 	@echo "make selftests  selftests in every topology (TOPOLOGIES=\"2node 4node\" for a subset)"
 	@echo "make vm         shell in a 4-node VM with the patched kernel (TOPOLOGY=name)"
 	@echo "make coverage   gcov of mm/mempolicy.c over KUnit and selftests -> build/coverage/"
+	@echo "make check-bisect  build each patch on its own with W=1 (needs 'make kernel')"
 	@echo "make lint       shellcheck the project's scripts"
 	@echo "make deps       install the Debian packages the harness needs"
 
@@ -49,6 +50,9 @@ test: deps
 coverage: tree
 	$(S)/install-deps coverage
 	$(S)/run-coverage
+
+check-bisect: kernel
+	$(S)/check-bisect
 
 lint:
 	shellcheck -x -P SCRIPTDIR $(S)/lib.sh $$(grep -l '^#!/usr/bin/env bash' $(S)/* kunit/qemu_configs/tcg-only/*) selftests/init selftests/demo/run.sh
