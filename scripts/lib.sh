@@ -96,12 +96,19 @@ kunitconfigs() {
 	done
 }
 
+# kernel_cc: the compiler for kernel builds, through ccache when it is there
+# (callers export CCACHE_BASEDIR=$MPOL_BUILD so that trees of the same
+# layout under MPOL_BUILD share the cache).
+kernel_cc() {
+	if command -v ccache >/dev/null 2>&1; then echo "ccache gcc"; else echo gcc; fi
+}
+
 # kunit_py CMD [ARGS...]: the tree's kunit.py with the test kernel's build
 # directory, config fragments, 2-node QEMU config and ccache.
 kunit_py() {
-	local cmd=$1 cc=gcc f o args=()
+	local cmd=$1 cc f o args=()
 	shift
-	command -v ccache >/dev/null 2>&1 && cc="ccache gcc"
+	cc=$(kernel_cc)
 	# Relative paths in the ccache keys: builds of other trees under
 	# MPOL_BUILD with the same layout share the cache.
 	export CCACHE_BASEDIR=$MPOL_BUILD
