@@ -2,11 +2,14 @@
 SHELL := /bin/bash
 S := scripts
 
-.PHONY: help deps tree export kernel kunit selftests vm demo test coverage check-bisect lint clean distclean
+.PHONY: help deps tree export kernel kunit selftests vm demo test check test-debug stress coverage lint clean distclean
 
 help:
 	@echo "make demo       4-node VM: allocate under several policies, show why pages landed where"
-	@echo "make test       everything CI checks: checkpatch, KUnit, selftests in 1/2/4-node VMs"
+	@echo "make test       everything CI checks: make check, KUnit, selftests in 1/2/3/4-node VMs"
+	@echo "make check      upstream gates: checkpatch, per-patch W=1+sparse+kernel-doc, configs, cover/b4"
+	@echo "make test-debug KUnit + selftests on a KASAN/lockdep/kmemleak kernel in 2/4-node VMs"
+	@echo "make stress     the stress test on the debug kernel, 4-node VM (STRESS_SECONDS=600)"
 	@echo "make tree       build/linux = Debian linux-source-7.3 + patches/ (FORCE=1 to override)"
 	@echo "make export     build/linux commits -> patches/ (format-patch --cover-letter --base)"
 	@echo "make kernel     build the test kernel in build/kernel"
@@ -14,12 +17,11 @@ help:
 	@echo "make selftests  selftests in every topology (TOPOLOGIES=\"2node 4node\" for a subset)"
 	@echo "make vm         shell in a 4-node VM with the patched kernel (TOPOLOGY=name)"
 	@echo "make coverage   gcov of mm/mempolicy.c over KUnit and selftests -> build/coverage/"
-	@echo "make check-bisect  build each patch on its own with W=1 (needs 'make kernel')"
 	@echo "make lint       shellcheck the project's scripts"
 	@echo "make deps       install the Debian packages the harness needs"
 
 deps:
-	$(S)/install-deps base
+	$(S)/install-deps base check
 
 tree: deps
 	$(S)/prepare-tree
@@ -51,14 +53,22 @@ coverage: tree
 	$(S)/install-deps coverage
 	$(S)/run-coverage
 
-check-bisect: kernel
-	$(S)/check-bisect
+check: tree
+	$(S)/check $(GATES)
+
+test-debug: tree
+	$(S)/test-debug
+
+stress: tree
+	MPOL_TESTS_LIST=$(CURDIR)/selftests/stress.list TOPOLOGIES=$(or $(TOPOLOGIES),4node) \
+		STRESS_SECONDS=$(or $(STRESS_SECONDS),600) $(S)/test-debug
 
 lint:
 	shellcheck -x -P SCRIPTDIR $(S)/lib.sh $$(grep -l '^#!/usr/bin/env bash' $(S)/* kunit/qemu_configs/tcg-only/*) selftests/init selftests/demo/run.sh
 
 clean:
-	rm -rf build/kernel build/selftests build/results build/logs build/initramfs.cpio.gz
+	rm -rf build/kernel build/kernel-debug build/selftests build/results build/logs \
+		build/initramfs.cpio.gz build/initramfs-debug.cpio.gz
 
 distclean:
 	@echo "build/linux may hold unexported work; remove build/ by hand after 'make export'."

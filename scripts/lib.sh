@@ -115,8 +115,9 @@ kunit_py() {
 	for f in $(kunitconfigs); do args+=("--kunitconfig=$f"); done
 	# MPOL_MAKE_OPTIONS: more make variables, e.g. GCOV_PROFILE_mempolicy.o=y
 	for o in ${MPOL_MAKE_OPTIONS:-}; do args+=("--make_options=$o"); done
+	case $cmd in build | run) args+=("--jobs=$(jobs_n)") ;; esac
 	(cd "$MPOL_TREE" && python3 tools/testing/kunit/kunit.py "$cmd" \
-		--arch=x86_64 --build_dir="$MPOL_KERNEL" --jobs="$(jobs_n)" \
+		--arch=x86_64 --build_dir="$MPOL_KERNEL" \
 		"${args[@]}" \
 		--qemu_config="$MPOL_TOP/kunit/qemu_configs/numa2.py" \
 		--make_options="CC=$cc" "$@")
@@ -127,4 +128,13 @@ tests_list() {
 	local f=${MPOL_TESTS_LIST:-$MPOL_TOP/selftests/tests.list}
 	[ -f "$f" ] || die "no selftest list $f"
 	echo "$f"
+}
+
+# recipients PATCH...: "to ADDRESS" for each maintainer and "cc ADDRESS" for
+# each reviewer and list that scripts/get_maintainer.pl gives for the
+# patches (run in the kernel tree, without git history heuristics).
+recipients() {
+	(cd "$MPOL_TREE" && perl scripts/get_maintainer.pl --no-git --no-git-fallback \
+		--rolestats "$@") |
+		sed -n 's/^\(.*[^ ]\) (maintainer:.*/to \1/p; s/^\(.*[^ ]\) (\(reviewer\|open list\|moderated list\)[:)].*/cc \1/p'
 }
