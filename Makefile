@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 S := scripts
 
-.PHONY: help deps tree export kernel kunit selftests vm demo test check test-debug stress coverage lint clean distclean
+.PHONY: help deps tree export kernel kunit selftests vm demo test check test-debug stress bench coverage lint clean distclean
 
 help:
 	@echo "make demo       4-node VM: allocate under several policies, show why pages landed where"
@@ -10,6 +10,7 @@ help:
 	@echo "make check      upstream gates: checkpatch, per-patch W=1+sparse+kernel-doc, configs, cover/b4"
 	@echo "make test-debug KUnit + selftests on a KASAN/lockdep/kmemleak kernel in 2/4-node VMs"
 	@echo "make stress     the stress test on the debug kernel, 4-node VM (STRESS_SECONDS=600)"
+	@echo "make bench      cost of the series: base vs patched kernel, events off/on (TCG -icount; not in make test)"
 	@echo "make tree       build/linux = Debian linux-source-7.3 + patches/ (FORCE=1 to override)"
 	@echo "make export     build/linux commits -> patches/ (format-patch --cover-letter --base)"
 	@echo "make kernel     build the test kernel in build/kernel"
@@ -49,6 +50,9 @@ demo: tree
 test: deps
 	$(S)/test
 
+bench: tree
+	$(S)/run-bench
+
 coverage: tree
 	$(S)/install-deps coverage
 	$(S)/run-coverage
@@ -64,11 +68,11 @@ stress: tree
 		STRESS_SECONDS=$(or $(STRESS_SECONDS),600) $(S)/test-debug
 
 lint:
-	shellcheck -x -P SCRIPTDIR $(S)/lib.sh $$(grep -l '^#!/usr/bin/env bash' $(S)/* kunit/qemu_configs/tcg-only/*) selftests/init selftests/demo/run.sh
+	shellcheck -x -P SCRIPTDIR $(S)/lib.sh $$(grep -l '^#!/usr/bin/env bash' $(S)/* kunit/qemu_configs/tcg-only/*) selftests/init selftests/demo/run.sh bench/init bench/run.sh
 
 clean:
 	rm -rf build/kernel build/kernel-debug build/selftests build/results build/logs \
-		build/initramfs.cpio.gz build/initramfs-debug.cpio.gz
+		build/initramfs.cpio.gz build/initramfs-debug.cpio.gz build/bench
 
 distclean:
 	@echo "build/linux may hold unexported work; remove build/ by hand after 'make export'."
