@@ -68,7 +68,7 @@ stress: tree
 		STRESS_SECONDS=$(or $(STRESS_SECONDS),600) $(S)/test-debug
 
 lint:
-	shellcheck -x -P SCRIPTDIR $(S)/lib.sh $$(grep -l '^#!/usr/bin/env bash' $(S)/* kunit/qemu_configs/tcg-only/*) selftests/init selftests/demo/run.sh bench/init bench/run.sh
+	shellcheck -x -P SCRIPTDIR $(S)/lib.sh $$(grep -l '^#!/usr/bin/env bash' $(S)/* kunit/qemu_configs/tcg-only/*) selftests/init selftests/demo/run.sh bench/init bench/run.sh bench/report
 
 clean:
 	rm -rf build/kernel build/kernel-debug build/selftests build/results build/logs \
