@@ -138,3 +138,33 @@ recipients() {
 		--rolestats "$@") |
 		sed -n 's/^\(.*[^ ]\) (maintainer:.*/to \1/p; s/^\(.*[^ ]\) (\(reviewer\|open list\|moderated list\)[:)].*/cc \1/p'
 }
+
+# build_warnings LOG: each compiler or sparse warning/error in a build log
+# as "file: warning|error: message", without line and column numbers, so
+# that the sets of two builds can be compared.
+build_warnings() {
+	sed -n 's#^\([^ :]*\):[0-9]*:[0-9]*: \(warning\|error\): \(.*\)#\1: \2: \3#p' "$1" | sort -u
+}
+
+# touched_objects DIR FILE...: the kernel objects to build for changed
+# FILEs of the tree in DIR: the objects of changed .c files, the mm/ and
+# kernel/trace/ objects that include a changed include/ header, and the
+# mm/ objects that include a changed local header (mm/tests/*-kunit.h).
+touched_objects() {
+	local dir=$1 f h
+	shift
+	for f in "$@"; do
+		case $f in
+		mm/*.c | kernel/*.c | lib/*.c | fs/*.c) echo "${f%.c}.o" ;;
+		include/*.h)
+			h=${f#include/}
+			(cd "$dir" && grep -l "#include <$h>" mm/*.c kernel/trace/*.c 2>/dev/null) |
+				sed 's#\.c$#.o#' ;;
+		mm/*.h)
+			h=${f##*/}
+			(cd "$dir" && grep -lE "#include \"(tests/)?$h\"" mm/*.c 2>/dev/null) |
+				sed 's#\.c$#.o#' ;;
+		esac
+	done
+	return 0
+}
