@@ -88,7 +88,9 @@ topologies() {
 # MPOL_EXTRA_KUNITCONFIG (space-separated paths, for trying a new suite).
 kunitconfigs() {
 	local f
-	echo "$MPOL_TOP/kunit/mempolicy.kunitconfig"
+	# MPOL_KUNITCONFIG replaces the project's suites (make test-compat: a
+	# kernel without the series has none of them).
+	echo "${MPOL_KUNITCONFIG:-$MPOL_TOP/kunit/mempolicy.kunitconfig}"
 	echo "$MPOL_TOP/configs/vm.config"
 	for f in ${MPOL_EXTRA_KUNITCONFIG:-}; do
 		[ -f "$f" ] || die "MPOL_EXTRA_KUNITCONFIG: no file $f"
