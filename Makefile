@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 S := scripts
 
-.PHONY: help deps tree export kernel kunit selftests vm demo test check test-debug test-compat stress bench coverage lint clean distclean
+.PHONY: help deps tree export kernel kunit selftests vm demo test check test-debug test-compat stress bench coverage check-mutants lint clean distclean
 
 help:
 	@echo "make demo       4-node VM: allocate under several policies, show why pages landed where"
@@ -19,6 +19,7 @@ help:
 	@echo "make selftests  selftests in every topology (TOPOLOGIES=\"2node 4node\" for a subset)"
 	@echo "make vm         shell in a 4-node VM with the patched kernel (TOPOLOGY=name)"
 	@echo "make coverage   gcov of mm/mempolicy.c over KUnit and selftests -> build/coverage/"
+	@echo "make check-mutants  re-inject the bugs the suites once caught; CAUGHT or MISSED each (not in make test)"
 	@echo "make lint       shellcheck the project's scripts"
 	@echo "make deps       install the Debian packages the harness needs"
 
@@ -70,6 +71,9 @@ test-compat: tree
 stress: tree
 	MPOL_TESTS_LIST=$(CURDIR)/selftests/stress.list TOPOLOGIES=$(or $(TOPOLOGIES),4node) \
 		STRESS_SECONDS=$(or $(STRESS_SECONDS),600) $(S)/test-debug
+
+check-mutants: tree
+	$(S)/check-mutants $(MUTANTS)
 
 lint:
 	shellcheck -x -P SCRIPTDIR $(S)/lib.sh $$(grep -l '^#!/usr/bin/env bash' $(S)/* kunit/qemu_configs/tcg-only/*) selftests/init selftests/demo/run.sh bench/init bench/run.sh bench/report
