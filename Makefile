@@ -9,7 +9,7 @@ help:
 	@echo "make test       everything CI checks: make check, KUnit, selftests in 1/2/3/4-node VMs, debug kernel"
 	@echo "make check      upstream gates: checkpatch, per-patch W=1+sparse+kernel-doc, configs, cover/b4"
 	@echo "make test-debug KUnit + selftests on a KASAN/lockdep/kmemleak kernel in 2/4-node VMs (in make test)"
-	@echo "make test-compat the selftests on the stock 7.3.4 kernel and the 6.12 LTS (COMPAT=\"stock lts\")"
+	@echo "make test-compat the selftests on stock 7.3.4 and the 6.12 LTS, KUnit+selftests on arm64 64K (COMPAT=\"stock lts arm64\")"
 	@echo "make stress     the stress test on the debug kernel, 4-node VM (STRESS_SECONDS=600)"
 	@echo "make bench      cost of the series: base vs patched kernel, events off/on (TCG -icount; not in make test)"
 	@echo "make tree       build/linux = Debian linux-source-7.3 + patches/ (FORCE=1 to override)"

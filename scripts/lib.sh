@@ -12,6 +12,30 @@ MPOL_KERNEL=${MPOL_KERNEL:-$MPOL_BUILD/kernel}
 MPOL_LOGS=$MPOL_BUILD/logs
 MPOL_RESULTS=${MPOL_RESULTS:-$MPOL_BUILD/results}
 MPOL_PATCHES=$MPOL_TOP/patches
+# The built selftests (build-selftests writes them, mkinitramfs packs them).
+MPOL_SELFTESTS=${MPOL_SELFTESTS:-$MPOL_BUILD/selftests}
+
+# The guest architecture, MPOL_ARCH: x86_64 (the default, as make test runs)
+# or arm64 (64K pages, cross-built with Debian's gcc-aarch64-linux-gnu,
+# booted with qemu-system-aarch64 -M virt; make test-compat COMPAT=arm64).
+# MPOL_CROSS is the CROSS_COMPILE prefix, MPOL_KIMAGE the kernel image in
+# the build directory, MPOL_QEMU the QEMU binary.
+# shellcheck disable=SC2034
+MPOL_ARCH=${MPOL_ARCH:-x86_64}
+# shellcheck disable=SC2034
+case $MPOL_ARCH in
+x86_64)
+	MPOL_CROSS=
+	MPOL_KIMAGE=arch/x86/boot/bzImage
+	MPOL_QEMU=qemu-system-x86_64 ;;
+arm64)
+	MPOL_CROSS=aarch64-linux-gnu-
+	MPOL_KIMAGE=arch/arm64/boot/Image
+	MPOL_QEMU=qemu-system-aarch64 ;;
+*)
+	printf '%s: error: MPOL_ARCH must be x86_64 or arm64, not %s\n' "${0##*/}" "$MPOL_ARCH" >&2
+	exit 1 ;;
+esac
 
 # The deterministic identity of the base commit: with these, the base commit
 # id depends only on the contents of the source tarball.
@@ -91,18 +115,47 @@ kunitconfigs() {
 	# MPOL_KUNITCONFIG replaces the project's suites (make test-compat: a
 	# kernel without the series has none of them).
 	echo "${MPOL_KUNITCONFIG:-$MPOL_TOP/kunit/mempolicy.kunitconfig}"
-	echo "$MPOL_TOP/configs/vm.config"
+	vm_configs
 	for f in ${MPOL_EXTRA_KUNITCONFIG:-}; do
 		[ -f "$f" ] || die "MPOL_EXTRA_KUNITCONFIG: no file $f"
 		echo "$f"
 	done
 }
 
+# vm_configs: the test kernel's base options for MPOL_ARCH: configs/vm.config
+# on x86_64; on arm64 a copy of it without the x86-only options (kunit.py
+# checks that every option given ends up in .config): the CONFIG_X86 ones and
+# "JUMP_LABEL is not set" (arm64 always selects it; its text patching runs
+# under stop_machine(), not x86's int3 that crashed TCG guests), followed by
+# configs/arm64.config.
+vm_configs() {
+	local f
+	if [ "$MPOL_ARCH" = x86_64 ]; then
+		echo "$MPOL_TOP/configs/vm.config"
+		return 0
+	fi
+	f=$MPOL_BUILD/config/vm-$MPOL_ARCH.config
+	mkdir -p "${f%/*}"
+	grep -v -e '^CONFIG_X86' -e '^# CONFIG_JUMP_LABEL is not set' "$MPOL_TOP/configs/vm.config" >"$f.tmp"
+	mv "$f.tmp" "$f"
+	echo "$f"
+	echo "$MPOL_TOP/configs/$MPOL_ARCH.config"
+}
+
+# kunit_qemu_config: kunit.py's QEMU configuration (two NUMA nodes) for
+# MPOL_ARCH.
+kunit_qemu_config() {
+	case $MPOL_ARCH in
+	x86_64) echo "$MPOL_TOP/kunit/qemu_configs/numa2.py" ;;
+	*) echo "$MPOL_TOP/kunit/qemu_configs/numa2_$MPOL_ARCH.py" ;;
+	esac
+}
+
 # kernel_cc: the compiler for kernel builds, through ccache when it is there
 # (callers export CCACHE_BASEDIR=$MPOL_BUILD so that trees of the same
 # layout under MPOL_BUILD share the cache).
 kernel_cc() {
-	if command -v ccache >/dev/null 2>&1; then echo "ccache gcc"; else echo gcc; fi
+	if command -v ccache >/dev/null 2>&1; then echo "ccache ${MPOL_CROSS}gcc"; else echo "${MPOL_CROSS}gcc"; fi
 }
 
 # kunit_py CMD [ARGS...]: the tree's kunit.py with the test kernel's build
@@ -118,10 +171,11 @@ kunit_py() {
 	# MPOL_MAKE_OPTIONS: more make variables, e.g. GCOV_PROFILE_mempolicy.o=y
 	for o in ${MPOL_MAKE_OPTIONS:-}; do args+=("--make_options=$o"); done
 	case $cmd in build | run) args+=("--jobs=$(jobs_n)") ;; esac
+	[ -z "$MPOL_CROSS" ] || args+=("--cross_compile=$MPOL_CROSS")
 	(cd "$MPOL_TREE" && python3 tools/testing/kunit/kunit.py "$cmd" \
-		--arch=x86_64 --build_dir="$MPOL_KERNEL" \
+		--arch="$MPOL_ARCH" --build_dir="$MPOL_KERNEL" \
 		"${args[@]}" \
-		--qemu_config="$MPOL_TOP/kunit/qemu_configs/numa2.py" \
+		--qemu_config="$(kunit_qemu_config)" \
 		--make_options="CC=$cc" "$@")
 }
 
@@ -169,4 +223,46 @@ touched_objects() {
 		esac
 	done
 	return 0
+}
+
+# The first plain Debian archive URI of this machine (not the security one).
+mirror_uri() {
+	local f
+	for f in /etc/apt/sources.list.d/*.sources; do
+		[ -f "$f" ] || continue
+		awk '
+			/^[[:space:]]*$/ { if (uri != "" && deb && suites !~ /security/) { print uri; exit }
+					   uri = ""; deb = 0; suites = ""; next }
+			tolower($1) == "types:" { deb = ($0 ~ /[[:space:]]deb([[:space:]]|$)/) }
+			tolower($1) == "uris:" { uri = $2 }
+			tolower($1) == "suites:" { suites = $0 }
+			END { if (uri != "" && deb && suites !~ /security/) print uri }
+		' "$f"
+	done
+	for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
+		[ -f "$f" ] || continue
+		awk '$1 == "deb" {
+			i = 2; if ($2 ~ /^\[/) { while ($i !~ /\]$/) i++; i++ }
+			if ($(i + 1) !~ /security/ && $i ~ /debian\/?$/) print $i }' "$f"
+	done
+}
+
+# private_apt DIR URI SUITE [ARCH]: set apt_opts to an apt configuration of
+# its own in DIR (sources, lists and cache; the system's apt configuration
+# and state are not touched) that reads SUITE's main component from URI,
+# for ARCH (default: the machine's). apt-get "${apt_opts[@]}" update and
+# download then work without root's apt state.
+private_apt() {
+	local dir=$1 uri=$2 suite=$3 arch=${4:-} keyring=/usr/share/keyrings/debian-archive-keyring.gpg
+	mkdir -p "$dir/lists/partial" "$dir/cache/archives/partial" "$dir/parts"
+	[ -f "$keyring" ] || die "$keyring is missing (install debian-archive-keyring)"
+	printf 'deb [signed-by=%s] %s %s main\n' "$keyring" "$uri" "$suite" >"$dir/sources.list"
+	apt_opts=(
+		-o "Dir::Etc::SourceList=$dir/sources.list"
+		-o "Dir::Etc::SourceParts=$dir/parts"
+		-o "Dir::State::Lists=$dir/lists"
+		-o "Dir::Cache=$dir/cache"
+		-o "APT::Sandbox::User=root"
+	)
+	[ -z "$arch" ] || apt_opts+=(-o "APT::Architecture=$arch" -o "APT::Architectures=$arch")
 }
