@@ -12,6 +12,11 @@ MPOL_KERNEL=${MPOL_KERNEL:-$MPOL_BUILD/kernel}
 MPOL_LOGS=$MPOL_BUILD/logs
 MPOL_RESULTS=${MPOL_RESULTS:-$MPOL_BUILD/results}
 MPOL_PATCHES=$MPOL_TOP/patches
+# The fixes that go out as their own short series ahead of the main one
+# (each with Fixes:, Cc: stable where the bug is in a release); the main
+# series in patches/ depends on them. In the kernel tree they are the first
+# commits on the base, then the main series: one linear branch.
+MPOL_FIXES_PATCHES=$MPOL_PATCHES/fixes
 # The built selftests (build-selftests writes them, mkinitramfs packs them).
 MPOL_SELFTESTS=${MPOL_SELFTESTS:-$MPOL_BUILD/selftests}
 
@@ -68,6 +73,32 @@ check_space() {
 	avail=$(df -Pm "$1" | awk 'NR == 2 { print $4 }')
 	[ "${avail:-0}" -ge "$2" ] ||
 		die "only ${avail:-0} MiB free under $1, need at least $2 MiB (free disk space or set MPOL_BUILD)"
+}
+
+# series_dir_files DIR: the patch files of the series in DIR, in order,
+# without the cover letter.
+series_dir_files() {
+	[ -d "$1" ] || return 0
+	find "$1" -maxdepth 1 -name '*.patch' ! -name '0000-cover-letter.patch' | sort
+}
+
+# series_files: every patch the kernel tree holds on the base, in the order
+# 'make tree' applies them: the fixes series, then the main series.
+series_files() {
+	series_dir_files "$MPOL_FIXES_PATCHES"
+	series_dir_files "$MPOL_PATCHES"
+}
+
+# series_hash: what 'make tree' and 'make export' record as the state of
+# patches/ (both series) the tree is in sync with.
+series_hash() {
+	series_files | xargs -r cat | sha256sum | cut -d' ' -f1
+}
+
+# fixes_count: the number of patches in the fixes series (patches/fixes/),
+# i.e. how many commits on the base are fixes.
+fixes_count() {
+	series_dir_files "$MPOL_FIXES_PATCHES" | wc -l
 }
 
 # tree_base: the root commit of the kernel tree (the deterministic base).
@@ -188,10 +219,12 @@ tests_list() {
 
 # recipients PATCH...: "to ADDRESS" for each maintainer and "cc ADDRESS" for
 # each reviewer and list that scripts/get_maintainer.pl gives for the
-# patches (run in the kernel tree, without git history heuristics).
+# patches (run in the kernel tree, without git history heuristics; the
+# tree has no upstream history, so --no-fixes: the authors of the commits a
+# Fixes: tag names cannot be looked up).
 recipients() {
 	(cd "$MPOL_TREE" && perl scripts/get_maintainer.pl --no-git --no-git-fallback \
-		--rolestats "$@") |
+		--no-fixes --rolestats "$@") |
 		sed -n 's/^\(.*[^ ]\) (maintainer:.*/to \1/p; s/^\(.*[^ ]\) (\(reviewer\|open list\|moderated list\)[:)].*/cc \1/p'
 }
 
