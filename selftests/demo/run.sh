@@ -108,7 +108,10 @@ How to read it:
   them back), relative_nodes maps "1st and 2nd allowed node" onto the new
   mems, no flag remaps by position and never returns to node $B.
   "by" is the task that changed the cpuset, "task" the task rebound.
-- policy changes by cause: cpuset rebinds, policy installs and pages
-  moved by migrate_pages(2) and friends (migrate:mm_migrate_pages).
+- page migrations and policy changes by cause: cpuset rebinds, policy
+  installs, and pages moved by migrate_pages(2) and friends
+  (migrate:mm_migrate_pages, reason syscall_or_cpuset: the workload's
+  migrate_pages of node$B to node$A moved its preferred pages and any
+  other page it had on node$B).
 EXPLAIN
 exit "$rc"
