@@ -8,8 +8,9 @@
  *	spills to another node, create /tmp/mpol-filled, and sleep
  *   mpol-workload run FILLER_PID
  *	the policies: bind, preferred, interleave, weighted interleave,
- *	preferred-many, then (after FILLER_PID filled the memory-only node)
- *	preferred and bind+home-node on the full node, then cpuset rebinds
+ *	preferred-many, migrate_pages(2) of preferred pages, then (after
+ *	FILLER_PID filled the memory-only node) preferred and
+ *	bind+home-node on the full node, then cpuset rebinds
  *
  * Node ids are read from /sys/devices/system/node: A and B are nodes
  * with memory and CPUs, F is a memory-only node if there is one (else
@@ -320,6 +321,19 @@ static int run(pid_t filler)
 	snprintf(what, sizeof(what), "preferred-many nodes %d,%d", node_b,
 		 node_f);
 	task_policy_phase(what, MPOL_PREFERRED_MANY, b | f);
+
+	snprintf(what, sizeof(what), "preferred node%d, migrate_pages to node%d",
+		 node_b, node_a);
+	p = map(PAGES);
+	if (syscall(__NR_mbind, p, PAGES * page_size, MPOL_PREFERRED, &b,
+		    MAX_NODES, 0))
+		perror("mbind");
+	for (waited = 0; waited < PAGES; waited++)
+		p[waited * page_size] = 1;
+	if (syscall(__NR_migrate_pages, 0, MAX_NODES, &b, &a) < 0)
+		perror("migrate_pages");
+	touch(what, p, PAGES);
+	munmap(p, PAGES * page_size);
 
 	printf("  (filling node%d from another, untraced process)\n", node_f);
 	fflush(stdout);
