@@ -141,6 +141,8 @@ topologies() {
 
 # The kunitconfig fragments of the test kernel: the project's, plus any in
 # MPOL_EXTRA_KUNITCONFIG (space-separated paths, for trying a new suite).
+# Callers use it as $(kunitconfigs), where a die() would only end the
+# subshell: check_kunitconfigs first, in the script itself.
 kunitconfigs() {
 	local f
 	# MPOL_KUNITCONFIG replaces the project's suites (make test-compat: a
@@ -148,8 +150,19 @@ kunitconfigs() {
 	echo "${MPOL_KUNITCONFIG:-$MPOL_TOP/kunit/mempolicy.kunitconfig}"
 	vm_configs
 	for f in ${MPOL_EXTRA_KUNITCONFIG:-}; do
-		[ -f "$f" ] || die "MPOL_EXTRA_KUNITCONFIG: no file $f"
 		echo "$f"
+	done
+}
+
+# check_kunitconfigs: die, in the calling script, on a fragment that
+# kunitconfigs names and that does not exist (a mistyped
+# MPOL_EXTRA_KUNITCONFIG would otherwise build without it).
+check_kunitconfigs() {
+	local f
+	[ -f "${MPOL_KUNITCONFIG:-$MPOL_TOP/kunit/mempolicy.kunitconfig}" ] ||
+		die "MPOL_KUNITCONFIG: no file ${MPOL_KUNITCONFIG:-$MPOL_TOP/kunit/mempolicy.kunitconfig}"
+	for f in ${MPOL_EXTRA_KUNITCONFIG:-}; do
+		[ -f "$f" ] || die "MPOL_EXTRA_KUNITCONFIG: no file $f"
 	done
 }
 
@@ -198,6 +211,7 @@ kunit_py() {
 	# Relative paths in the ccache keys: builds of other trees under
 	# MPOL_BUILD with the same layout share the cache.
 	export CCACHE_BASEDIR=$MPOL_BUILD
+	check_kunitconfigs
 	for f in $(kunitconfigs); do args+=("--kunitconfig=$f"); done
 	# MPOL_MAKE_OPTIONS: more make variables, e.g. GCOV_PROFILE_mempolicy.o=y
 	for o in ${MPOL_MAKE_OPTIONS:-}; do args+=("--make_options=$o"); done
