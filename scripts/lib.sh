@@ -313,3 +313,21 @@ private_apt() {
 	)
 	[ -z "$arch" ] || apt_opts+=(-o "APT::Architecture=$arch" -o "APT::Architectures=$arch")
 }
+
+# kill_on_exit PID: kill PID (a VM or a script running one, started in
+# the background) when this script ends, Ctrl-C and kill included: the
+# asynchronous commands of a non-interactive shell ignore SIGINT, so an
+# interrupted run would leave its VMs running until VM_TIMEOUT. The first
+# call sets the traps (which replace any the script has).
+mpol_bg=()
+kill_bg() {
+	[ "${#mpol_bg[@]}" -eq 0 ] || kill "${mpol_bg[@]}" 2>/dev/null || true
+}
+kill_on_exit() {
+	if [ "${#mpol_bg[@]}" -eq 0 ]; then
+		trap kill_bg EXIT
+		trap 'kill_bg; trap - INT; kill -INT $$' INT
+		trap 'kill_bg; exit 143' TERM
+	fi
+	mpol_bg+=("$1")
+}
