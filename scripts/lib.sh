@@ -331,3 +331,49 @@ kill_on_exit() {
 	fi
 	mpol_bg+=("$1")
 }
+
+# progress_start DIR: until progress_stop or the end of the script, print
+# a line every 30 s, "[script] DIR: N objects built, 5m30s": the objects
+# (.o files) written under DIR since the call and the time taken. A cold
+# kernel build is otherwise silent for 8 to 13 minutes, in a CI log too.
+# The lines go to stderr, or to the descriptor MPOL_PROGRESS_FD names
+# (scripts/test sends each phase's stderr to a log and its own stderr there).
+progress_pid=
+progress_start() {
+	local dir=$1 fd=${MPOL_PROGRESS_FD:-2} since t0=$SECONDS
+	since=$(date +%s)
+	case $fd in '' | *[!0-9]*) fd=2 ;; esac
+	{ true >&"$fd"; } 2>/dev/null || fd=2
+	(
+		sleeper=
+		trap 'kill "$sleeper" 2>/dev/null; exit 0' TERM
+		while :; do
+			sleep 30 &
+			sleeper=$!
+			wait "$sleeper"
+			sleeper=
+			# The script may have died by SIGKILL, without its traps.
+			kill -0 $$ 2>/dev/null || exit 0
+			# find fails on a file that the build removes meanwhile.
+			n=$(find "$dir" -name '*.o' -newermt "@$since" 2>/dev/null | wc -l) || true
+			s=$((SECONDS - t0))
+			printf '[%s] %s: %d objects built, %dm%02ds\n' "${0##*/}" "${dir#"$MPOL_TOP"/}" \
+				"$n" $((s / 60)) $((s % 60)) >&"$fd"
+		done
+	) &
+	progress_pid=$!
+	kill_on_exit "$progress_pid"
+}
+
+# progress_stop: end what progress_start started.
+progress_stop() {
+	local p keep=()
+	[ -n "$progress_pid" ] || return 0
+	kill "$progress_pid" 2>/dev/null || true
+	wait "$progress_pid" 2>/dev/null || true
+	for p in "${mpol_bg[@]}"; do
+		[ "$p" = "$progress_pid" ] || keep+=("$p")
+	done
+	mpol_bg=("${keep[@]}")
+	progress_pid=
+}
