@@ -2,10 +2,11 @@
 SHELL := /bin/bash
 S := scripts
 
-.PHONY: help deps tree export kernel kunit selftests vm demo test check test-debug test-compat stress bench coverage check-mutants lint clean distclean
+.PHONY: help deps tree export kernel kunit selftests vm demo doc-example test check test-debug test-compat stress bench coverage check-mutants lint clean distclean
 
 help:
 	@echo "make demo       4-node VM: allocate under several policies, show why pages landed where"
+	@echo "make doc-example the docs' worked examples from a real run in the demo VM (DOC_UPDATE=1 writes them into build/linux)"
 	@echo "make test       everything CI checks: make check, KUnit, selftests in 1/2/3/4-node VMs, debug kernel"
 	@echo "make check      upstream gates: checkpatch, per-patch W=1+sparse+kernel-doc, configs, cover/b4"
 	@echo "make test-debug KUnit + selftests on a KASAN/lockdep/kmemleak kernel in 2/4-node VMs (in make test)"
@@ -28,8 +29,9 @@ help:
 	@echo "  TOPOLOGY=4node                 the VM of make vm (selftests/topologies/NAME.qemu) [vm]"
 	@echo "  TOPOLOGIES=(all)               VMs to boot, e.g. \"2node 4node\" [selftests test test-compat; test-debug: 2node 4node; stress: 4node]"
 	@echo "  ARM64_TOPOLOGIES=\"2node 4node\" the arm64 profile's VMs if TOPOLOGIES is unset [test-compat]"
-	@echo "  DEMO_TOPOLOGY=4node            the VM of make demo [demo]"
+	@echo "  DEMO_TOPOLOGY=4node            the VM of make demo and make doc-example [demo doc-example]"
 	@echo "  COVERAGE_TOPOLOGIES=\"2node 4node 3node-hmat 3node-hotplug\" the selftest VMs of the gcov kernel [coverage]"
+	@echo "  DOC_UPDATE=0                   1: write the regenerated examples into build/linux [doc-example]"
 	@echo "  TEST_DEBUG=1                   0 leaves the debug-kernel phase out [test]"
 	@echo "  GATES=(all)                    gates to run, of checkpatch bisect configs cover [check]"
 	@echo "  COMPAT=\"stock lts arm64\"       kernels to run the selftests on [test-compat]"
@@ -83,6 +85,9 @@ vm: kernel
 demo: tree
 	$(S)/run-demo
 
+doc-example: tree
+	$(S)/doc-example $(if $(filter 1,$(DOC_UPDATE)),--update)
+
 test: deps
 	$(S)/test
 
@@ -110,8 +115,8 @@ check-mutants: tree
 	$(S)/check-mutants $(MUTANTS)
 
 lint:
-	shellcheck -x -P SCRIPTDIR $(S)/lib.sh $$(grep -l '^#!/usr/bin/env bash' $(S)/* kunit/qemu_configs/tcg-only/*) selftests/init selftests/clients selftests/demo/run.sh bench/init bench/run.sh
-	python3 -c 'import sys; [compile(open(f).read(), f, "exec") for f in sys.argv[1:]]' bench/report
+	shellcheck -x -P SCRIPTDIR $(S)/lib.sh $$(grep -l '^#!/usr/bin/env bash' $(S)/* kunit/qemu_configs/tcg-only/*) selftests/init selftests/clients selftests/demo/run.sh selftests/demo/doc-example.sh bench/init bench/run.sh
+	python3 -c 'import sys; [compile(open(f).read(), f, "exec") for f in sys.argv[1:]]' bench/report scripts/render-doc-example
 
 clean:
 	rm -rf build/kernel build/kernel-debug build/selftests build/results build/logs \

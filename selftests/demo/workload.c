@@ -11,6 +11,12 @@
  *	preferred-many, migrate_pages(2) of preferred pages, then (after
  *	FILLER_PID filled the memory-only node) preferred and
  *	bind+home-node on the full node, then cpuset rebinds
+ *   mpol-workload rebind-example
+ *	the rebind example of the documentation (scripts/doc-example): with
+ *	M0 < M1 < M2 the first three nodes with memory, a bind policy over
+ *	M1,M2 (relative_nodes: the 2nd and 3rd allowed node) with each of
+ *	static_nodes, relative_nodes and no flag, while cpuset.mems goes
+ *	M0-M2 -> M0,M1 -> M1,M2 -> M0-M2
  *
  * Node ids are read from /sys/devices/system/node: A and B are nodes
  * with memory and CPUs, F is a memory-only node if there is one (else
@@ -282,6 +288,58 @@ static void rebind_phase(void)
 	rmdir(CG);
 }
 
+static int rebind_example(void)
+{
+	static const int flags[] = { MPOL_F_STATIC_NODES, MPOL_F_RELATIVE_NODES,
+				     0 };
+	unsigned long mem = read_mask("has_memory"), mask;
+	char all[32], lo[32], hi[32], pid[32];
+	int m[3], n = 0, i;
+
+	for (i = 0; i < MAX_NODES && n < 3; i++)
+		if (mem & (1UL << i))
+			m[n++] = i;
+	if (n < 3) {
+		fprintf(stderr, "mpol-workload: needs 3 nodes with memory\n");
+		return 4;
+	}
+	snprintf(all, sizeof(all), "%d,%d,%d", m[0], m[1], m[2]);
+	snprintf(lo, sizeof(lo), "%d,%d", m[0], m[1]);
+	snprintf(hi, sizeof(hi), "%d,%d", m[1], m[2]);
+	snprintf(pid, sizeof(pid), "%d", getpid());
+	write_file("/sys/fs/cgroup/cgroup.subtree_control", "+cpuset");
+	rmdir(CG);
+	if (mkdir(CG, 0755)) {
+		perror("mkdir " CG);
+		return 1;
+	}
+	cg_write("cpuset.mems", all);
+	if (write_file(CG "/cgroup.procs", pid)) {
+		perror("join " CG);
+		rmdir(CG);
+		return 1;
+	}
+	printf("rebind-example: nodes %d,%d, cpuset.mems %s -> %s -> %s -> %s\n",
+	       m[1], m[2], all, lo, hi, all);
+	for (i = 0; i < 3; i++) {
+		mask = flags[i] == MPOL_F_RELATIVE_NODES ? 0x6 :
+			1UL << m[1] | 1UL << m[2];
+		cg_write("cpuset.mems", all);
+		if (syscall(__NR_set_mempolicy, MPOL_BIND | flags[i], &mask,
+			    MAX_NODES)) {
+			perror("set_mempolicy");
+			break;
+		}
+		set_mems(lo);
+		set_mems(hi);
+		set_mems(all);
+		set_policy(MPOL_DEFAULT, 0);
+	}
+	write_file("/sys/fs/cgroup/cgroup.procs", pid);
+	rmdir(CG);
+	return i == 3 ? 0 : 1;
+}
+
 static int run(pid_t filler)
 {
 	unsigned long a = 1UL << node_a, b = 1UL << node_b, f = 1UL << node_f;
@@ -380,6 +438,8 @@ int main(int argc, char **argv)
 	}
 	if (argc == 3 && !strcmp(argv[1], "run"))
 		return run(atoi(argv[2]));
-	fprintf(stderr, "usage: mpol-workload nodes | run FILLER_PID | fill-on-signal NODE\n");
+	if (argc == 2 && !strcmp(argv[1], "rebind-example"))
+		return rebind_example();
+	fprintf(stderr, "usage: mpol-workload nodes | run FILLER_PID | fill-on-signal NODE | rebind-example\n");
 	return 2;
 }
