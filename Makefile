@@ -45,7 +45,7 @@ help:
 	@echo "  MPOL_TCG_THREAD=multi          single: all vCPUs in one TCG thread [VMs; test-debug and stress: single]"
 	@echo "  MPOL_VM_CMDLINE=               more guest kernel parameters; mpol.env.NAME=VALUE sets a test's environment [VMs but coverage]"
 	@echo "  MPOL_NO_KVM=0                  1: TCG without probing KVM (an earlier answer in build/accel still wins) [kunit, VMs]"
-	@echo "  MPOL_TESTS_LIST=selftests/tests.list the selftests to run [VMs; stress: selftests/stress.list]"
+	@echo "  MPOL_TESTS_LIST=selftests/tests.list run_kselftest.sh entries, COLLECTION:TEST TIMEOUT, each VM runs [VMs; stress: selftests/stress.list]"
 	@echo "  MPOL_KUNITCONFIG=kunit/mempolicy.kunitconfig replaces the project's KUnit suites [kernel kunit check, VMs]"
 	@echo "  MPOL_EXTRA_KUNITCONFIG=        more kunitconfig fragments, space-separated paths [kernel kunit check, VMs]"
 	@echo "  MPOL_MAKE_OPTIONS=             more make variables for kunit.py's kernel builds [kernel kunit check, VMs but coverage]"
