@@ -49,6 +49,7 @@ help:
 	@echo "  MPOL_KUNITCONFIG=kunit/mempolicy.kunitconfig replaces the project's KUnit suites [kernel kunit check, VMs]"
 	@echo "  MPOL_EXTRA_KUNITCONFIG=        more kunitconfig fragments, space-separated paths [kernel kunit check, VMs]"
 	@echo "  MPOL_MAKE_OPTIONS=             more make variables for kunit.py's kernel builds [kernel kunit check, VMs but coverage]"
+	@echo "  MPOL_PROFILE=test               a kernel profile of configs/profiles (below), e.g. debug [kernel kunit selftests vm]"
 	@echo "  MPOL_ARCH=x86_64               arm64: cross-build and boot arm64, 64K pages (and set MPOL_BUILD) [kernel kunit selftests vm]"
 	@echo "  MPOL_BUILD=build               where everything is built and fetched [every target but clean and check-mutants]"
 	@echo "  MPOL_SOURCE_VERSION=(scripts/source.version) linux-source-7.3 upload to fetch; must match scripts/source.sha256 [tree]"
@@ -58,6 +59,9 @@ help:
 	@echo "  BENCH_MEASURES=\"icount wall\"   guest instructions, wall-clock time, or both [bench]"
 	@echo "  BENCH_RETRIES=3                retries of a boot whose guest failed [bench]"
 	@echo "  BENCH_QUICK=0                  1 allows BENCH_ROUNDS below 5 [bench]"
+	@echo ""
+	@echo "Kernel profiles (configs/profiles: fragments, build dir, guest parameters, results dir):"
+	@awk '!/^#/ && NF { printf "  %s\n", $$0 }' configs/profiles
 
 deps:
 	$(S)/install-deps base check

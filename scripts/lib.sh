@@ -27,20 +27,24 @@ MPOL_SELFTESTS=${MPOL_SELFTESTS:-$MPOL_BUILD/selftests}
 # the build directory, MPOL_QEMU the QEMU binary.
 # shellcheck disable=SC2034
 MPOL_ARCH=${MPOL_ARCH:-x86_64}
-# shellcheck disable=SC2034
-case $MPOL_ARCH in
-x86_64)
-	MPOL_CROSS=
-	MPOL_KIMAGE=arch/x86/boot/bzImage
-	MPOL_QEMU=qemu-system-x86_64 ;;
-arm64)
-	MPOL_CROSS=aarch64-linux-gnu-
-	MPOL_KIMAGE=arch/arm64/boot/Image
-	MPOL_QEMU=qemu-system-aarch64 ;;
-*)
-	printf '%s: error: MPOL_ARCH must be x86_64 or arm64, not %s\n' "${0##*/}" "$MPOL_ARCH" >&2
-	exit 1 ;;
-esac
+# set_arch: MPOL_CROSS, MPOL_KIMAGE and MPOL_QEMU for MPOL_ARCH.
+set_arch() {
+	# shellcheck disable=SC2034
+	case $MPOL_ARCH in
+	x86_64)
+		MPOL_CROSS=
+		MPOL_KIMAGE=arch/x86/boot/bzImage
+		MPOL_QEMU=qemu-system-x86_64 ;;
+	arm64)
+		MPOL_CROSS=aarch64-linux-gnu-
+		MPOL_KIMAGE=arch/arm64/boot/Image
+		MPOL_QEMU=qemu-system-aarch64 ;;
+	*)
+		printf '%s: error: MPOL_ARCH must be x86_64 or arm64, not %s\n' "${0##*/}" "$MPOL_ARCH" >&2
+		exit 1 ;;
+	esac
+}
+set_arch
 
 # The deterministic identity of the base commit: with these, the base commit
 # id depends only on the contents of the source tarball.
@@ -149,7 +153,8 @@ kunitconfigs() {
 	# kernel without the series has none of them).
 	echo "${MPOL_KUNITCONFIG:-$MPOL_TOP/kunit/mempolicy.kunitconfig}"
 	vm_configs
-	for f in ${MPOL_EXTRA_KUNITCONFIG:-}; do
+	# The profile's fragments (configs/profiles), then the user's.
+	for f in ${MPOL_PROFILE_FRAGMENTS:-} ${MPOL_EXTRA_KUNITCONFIG:-}; do
 		echo "$f"
 	done
 }
@@ -163,6 +168,9 @@ check_kunitconfigs() {
 		die "MPOL_KUNITCONFIG: no file ${MPOL_KUNITCONFIG:-$MPOL_TOP/kunit/mempolicy.kunitconfig}"
 	for f in ${MPOL_EXTRA_KUNITCONFIG:-}; do
 		[ -f "$f" ] || die "MPOL_EXTRA_KUNITCONFIG: no file $f"
+	done
+	for f in ${MPOL_PROFILE_FRAGMENTS:-}; do
+		[ -f "$f" ] || die "configs/profiles: profile ${MPOL_PROFILE:-?} names a fragment that does not exist: $f"
 	done
 }
 
@@ -213,8 +221,9 @@ kunit_py() {
 	export CCACHE_BASEDIR=$MPOL_BUILD
 	check_kunitconfigs
 	for f in $(kunitconfigs); do args+=("--kunitconfig=$f"); done
-	# MPOL_MAKE_OPTIONS: more make variables, e.g. GCOV_PROFILE_mempolicy.o=y
-	for o in ${MPOL_MAKE_OPTIONS:-}; do args+=("--make_options=$o"); done
+	# The profile's make variables (configs/profiles), then the user's
+	# MPOL_MAKE_OPTIONS, e.g. GCOV_PROFILE_mempolicy.o=y.
+	for o in ${MPOL_PROFILE_MAKE:-} ${MPOL_MAKE_OPTIONS:-}; do args+=("--make_options=$o"); done
 	case $cmd in build | run) args+=("--jobs=$(jobs_n)") ;; esac
 	[ -z "$MPOL_CROSS" ] || args+=("--cross_compile=$MPOL_CROSS")
 	(cd "$MPOL_TREE" && python3 tools/testing/kunit/kunit.py "$cmd" \
@@ -332,6 +341,74 @@ kill_on_exit() {
 	mpol_bg+=("$1")
 }
 
+# qemu_topology FILE: the QEMU options of a topology file (one option and
+# its value a line; selftests/topologies/*.qemu, bench/bench.qemu) in the
+# array topo_args. A "# ARCH: OPTION VALUE" line, for MPOL_ARCH, replaces
+# every plain line of the options it names (e.g. -m and -object on arm64,
+# where a PMD huge page is 512 MiB).
+qemu_topology() {
+	local opt val arch_opts
+	topo_args=()
+	arch_opts=$(sed -n "s/^# $MPOL_ARCH: \(-[^ ]*\).*/\1/p" "$1" | sort -u)
+	while read -r opt val; do
+		case $opt in '' | '#'*) continue ;; esac
+		if printf '%s\n' "$arch_opts" | grep -qxF -- "$opt"; then continue; fi
+		topo_args+=("$opt" ${val:+"$val"})
+	done <"$1"
+	while read -r opt val; do
+		topo_args+=("$opt" ${val:+"$val"})
+	done < <(sed -n "s/^# $MPOL_ARCH: //p" "$1")
+}
+
+# qemu_until OUT MARKER LIMIT LOG QEMU-COMMAND...: run the guest in the
+# background under timeout LIMIT (seconds), QEMU's own output in LOG,
+# killed if this script is,
+# until OUT, the file its results channel writes, has a line starting with
+# MARKER; then stop it. Waiting for the marker on the host, not for the
+# guest to power off, is what guarantees that no output is lost in the
+# UART at power-off. Sets rc to QEMU's exit status: 0 when stopped after
+# the marker (and when it ended by itself with status 0).
+qemu_until() {
+	local out=$1 marker=$2 limit=$3 log=$4 qpid
+	shift 4
+	rc=0
+	: >"$out"
+	timeout --foreground -k 5 "$limit" "$@" </dev/null >"$log" 2>&1 &
+	qpid=$!
+	kill_on_exit "$qpid"
+	while kill -0 "$qpid" 2>/dev/null; do
+		if grep -q "^$marker" "$out"; then
+			kill "$qpid" 2>/dev/null || true
+			wait "$qpid" 2>/dev/null || true
+			return 0
+		fi
+		sleep 0.5
+	done
+	wait "$qpid" || rc=$?
+}
+
+# run_vms LOGNAME TOPOLOGY...: scripts/run-vm for each topology, all at
+# once (their run time is mostly wall-clock bound), each with its output
+# in build/logs/LOGNAME-TOPOLOGY.log, printed in order once all are done;
+# variables set on the call reach every run-vm. Returns non-zero if any
+# failed.
+run_vms() {
+	local name=$1 t i=0 status=0 pids=()
+	shift
+	mkdir -p "$MPOL_LOGS"
+	for t in "$@"; do
+		"$MPOL_TOP/scripts/run-vm" "$t" >"$MPOL_LOGS/$name-$t.log" 2>&1 &
+		pids+=($!)
+		kill_on_exit "$!"
+	done
+	for t in "$@"; do
+		wait "${pids[$i]}" || status=1
+		cat "$MPOL_LOGS/$name-$t.log"
+		i=$((i + 1))
+	done
+	return "$status"
+}
+
 # progress_start DIR: until progress_stop or the end of the script, print
 # a line every 30 s, "[script] DIR: N objects built, 5m30s": the objects
 # (.o files) written under DIR since the call and the time taken. A cold
@@ -377,3 +454,72 @@ progress_stop() {
 	mpol_bg=("${keep[@]}")
 	progress_pid=
 }
+
+# The kernel profiles of configs/profiles (test, debug, gcov, stock, lts,
+# arm64, bench): what each kernel is and where its results go.
+MPOL_PROFILES=$MPOL_TOP/configs/profiles
+
+# profile_names: the profiles, in the file's order.
+profile_names() {
+	awk '!/^#/ && NF { print $1 }' "$MPOL_PROFILES"
+}
+
+# profile_field NAME KEY: the KEY= value of profile NAME, list items
+# (commas) as words; empty when the profile does not set KEY.
+profile_field() {
+	local line
+	line=$(awk -v n="$1" '!/^#/ && $1 == n' "$MPOL_PROFILES")
+	[ -n "$line" ] || die "unknown kernel profile '$1' (configs/profiles: $(profile_names | tr '\n' ' '))"
+	printf '%s\n' "$line" | tr -s ' \t' '\n' | sed -n "s/^$2=//p" | tr , ' '
+}
+
+# profile_dir NAME KEY: the absolute path of profile NAME's KEY (kernel,
+# tree, selftests or results), under MPOL_BUILD.
+profile_dir() {
+	local v
+	v=$(profile_field "$1" "$2")
+	[ -n "$v" ] || die "configs/profiles: profile $1 has no $2="
+	echo "$MPOL_BUILD/$v"
+}
+
+# use_profile NAME: make this script, and the scripts it runs, work on
+# profile NAME: its architecture, tree, build directory, suites, config
+# fragments (MPOL_PROFILE_FRAGMENTS, before the user's
+# MPOL_EXTRA_KUNITCONFIG), make variables (MPOL_PROFILE_MAKE, before
+# MPOL_MAKE_OPTIONS), guest parameters (MPOL_PROFILE_CMDLINE, before
+# MPOL_VM_CMDLINE), TCG thread mode (unless MPOL_TCG_THREAD is set),
+# selftests and results directories. Exported: a script run with
+# MPOL_PROFILE=NAME in its environment applies it when it sources this
+# file, unless its parent did already (MPOL_PROFILE_APPLIED; the values
+# it passes, e.g. MPOL_RESULTS for one VM, then stand).
+use_profile() {
+	local p=$1 v f
+	profile_field "$p" kernel >/dev/null
+	MPOL_PROFILE=$p
+	v=$(profile_field "$p" arch)
+	MPOL_ARCH=${v:-x86_64}
+	set_arch
+	MPOL_KERNEL=$(profile_dir "$p" kernel)
+	v=$(profile_field "$p" tree)
+	MPOL_TREE=$MPOL_BUILD/${v:-linux}
+	v=$(profile_field "$p" selftests)
+	MPOL_SELFTESTS=$MPOL_BUILD/${v:-selftests}
+	MPOL_RESULTS=$(profile_dir "$p" results)
+	v=$(profile_field "$p" kunitconfig)
+	[ -z "$v" ] || MPOL_KUNITCONFIG=$MPOL_TOP/$v
+	MPOL_PROFILE_FRAGMENTS=
+	for f in $(profile_field "$p" fragments); do
+		MPOL_PROFILE_FRAGMENTS+="$MPOL_TOP/$f "
+	done
+	MPOL_PROFILE_MAKE=$(profile_field "$p" make)
+	MPOL_PROFILE_CMDLINE=$(profile_field "$p" cmdline)
+	v=$(profile_field "$p" tcg)
+	[ -z "$v" ] || MPOL_TCG_THREAD=${MPOL_TCG_THREAD:-$v}
+	MPOL_PROFILE_APPLIED=$p
+	export MPOL_PROFILE MPOL_PROFILE_APPLIED MPOL_ARCH MPOL_KERNEL MPOL_TREE MPOL_SELFTESTS MPOL_RESULTS \
+		MPOL_PROFILE_FRAGMENTS MPOL_PROFILE_MAKE MPOL_PROFILE_CMDLINE
+	[ -z "${MPOL_KUNITCONFIG:-}" ] || export MPOL_KUNITCONFIG
+	[ -z "${MPOL_TCG_THREAD:-}" ] || export MPOL_TCG_THREAD
+}
+[ -z "${MPOL_PROFILE:-}" ] || [ "${MPOL_PROFILE_APPLIED:-}" = "$MPOL_PROFILE" ] ||
+	use_profile "$MPOL_PROFILE"
