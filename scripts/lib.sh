@@ -341,6 +341,22 @@ kill_on_exit() {
 	mpol_bg+=("$1")
 }
 
+# scratch_clone DIR: a clone of the kernel tree in DIR (git clone --shared,
+# made once) that has fetched the tree's HEAD, for a script that checks
+# out other commits without touching build/linux; prints that commit.
+scratch_clone() {
+	local dir=$1
+	if [ ! -d "$dir/.git" ]; then
+		# A worktree of an earlier version of the harness, or debris.
+		rm -rf "$dir"
+		git -C "$MPOL_TREE" worktree prune
+		mkdir -p "$(dirname "$dir")"
+		git clone -q --shared "$MPOL_TREE" "$dir" || die "git clone of $MPOL_TREE into $dir failed"
+	fi
+	git -C "$dir" fetch -q "$MPOL_TREE" HEAD || die "git fetch of $MPOL_TREE into $dir failed"
+	git -C "$dir" rev-parse FETCH_HEAD
+}
+
 # qemu_topology FILE: the QEMU options of a topology file (one option and
 # its value a line; selftests/topologies/*.qemu, bench/bench.qemu) in the
 # array topo_args. A "# ARCH: OPTION VALUE" line, for MPOL_ARCH, replaces
