@@ -378,9 +378,8 @@ qemu_topology() {
 
 # qemu_until OUT MARKER LIMIT LOG QEMU-COMMAND...: run the guest in the
 # background under timeout LIMIT (seconds), QEMU's own output in LOG,
-# killed if this script is,
-# until OUT, the file its results channel writes, has a line starting with
-# MARKER; then stop it. Waiting for the marker on the host, not for the
+# killed if this script is, until OUT, the file its results channel
+# writes, has a line starting with MARKER; then stop it. Waiting for the marker on the host, not for the
 # guest to power off, is what guarantees that no output is lost in the
 # UART at power-off. Sets rc to QEMU's exit status: 0 when stopped after
 # the marker (and when it ended by itself with status 0).
