@@ -131,6 +131,30 @@ run_logged() {
 	return "$rc"
 }
 
+# tap_result N PASSED NAME [DETAIL...]: one TAP result of the harness's
+# own checks (checkpatch, check-*, scan-reports): "ok N NAME" when PASSED
+# is 1; otherwise the DETAIL lines (each argument may hold several; empty
+# ones dropped, at most 30) as "# " diagnostics, then "not ok N NAME".
+# The diagnostics come first, as kselftest and KUnit print them and as
+# scripts/list-failures shows them.
+tap_result() {
+	local n=$1 passed=$2 name=$3 lines
+	shift 3
+	if [ "$passed" = 1 ]; then
+		echo "ok $n $name"
+		return 0
+	fi
+	if [ $# -gt 0 ]; then
+		lines=$(printf '%s\n' "$@" | grep -v '^[[:space:]]*$' || true)
+		if [ -n "$lines" ]; then
+			printf '%s\n' "$lines" | head -n 30 | sed 's/^/# /'
+			[ "$(printf '%s\n' "$lines" | wc -l)" -le 30 ] ||
+				echo "# ... $(($(printf '%s\n' "$lines" | wc -l) - 30)) more line(s)"
+		fi
+	fi
+	echo "not ok $n $name"
+}
+
 # jobs_n: parallel make jobs.
 jobs_n() { nproc 2>/dev/null || echo 2; }
 
