@@ -119,7 +119,7 @@ check-mutants: tree
 	$(S)/check-mutants $(MUTANTS)
 
 lint:
-	shellcheck -x -P SCRIPTDIR $(S)/lib.sh $$(grep -l '^#!/usr/bin/env bash' $(S)/* kunit/qemu_configs/tcg-only/*) selftests/init selftests/clients selftests/demo/run.sh selftests/demo/doc-example.sh bench/init bench/run.sh
+	shellcheck -x -P SCRIPTDIR $(S)/lib.sh $$(grep -l '^#!/usr/bin/env bash' $(S)/* kunit/qemu_configs/tcg-only/*) selftests/init selftests/clients selftests/demo/run.sh selftests/demo/doc-example.sh bench/run.sh
 	python3 -c 'import sys; [compile(open(f).read(), f, "exec") for f in sys.argv[1:]]' bench/report scripts/render-doc-example
 
 clean:
