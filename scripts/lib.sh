@@ -131,6 +131,50 @@ run_logged() {
 	return "$rc"
 }
 
+# configured_objects CONFIG DIR OBJECT...: the OBJECTs (mm/zswap.o) that
+# the kernel tree DIR builds with the .config CONFIG, by the kbuild
+# assignment that names each (obj-y, mmu-$(CONFIG_MMU), obj-$(CONFIG_X)
+# in its directory's Makefile or, as tests/x.o, in its parent's): kept
+# when that is y or a CONFIG_ option set to y or m. touched_objects names
+# every file that includes a changed header, some of them for options
+# the config leaves off (mm/zswap.o), and an object of an option that is
+# off does not build on its own. An object no assignment names is left
+# out.
+configured_objects() {
+	local config=$1 dir=$2 o d b mk sym
+	shift 2
+	for o in "$@"; do
+		d=${o%/*} b=${o##*/} sym=
+		for mk in "$d/Makefile:$b" "${d%/*}/Makefile:${d##*/}/$b"; do
+			[ -f "$dir/${mk%%:*}" ] || continue
+			sym=$(awk -v want="${mk#*:}" '
+				{
+					line = $0
+					while (line ~ /\\$/ && (getline nxt) > 0) {
+						sub(/\\$/, "", line)
+						line = line " " nxt
+					}
+					if (!match(line, /^[ \t]*[A-Za-z0-9_-]+-(y|\$\(CONFIG_[A-Za-z0-9_]+\))[ \t]*[:+]?=/))
+						next
+					lhs = substr(line, RSTART, RLENGTH)
+					n = split(substr(line, RSTART + RLENGTH), w, /[ \t]+/)
+					for (i = 1; i <= n; i++) {
+						if (w[i] != want) continue
+						if (match(lhs, /CONFIG_[A-Za-z0-9_]+/)) print substr(lhs, RSTART, RLENGTH)
+						else print "y"
+						exit
+					}
+				}' "$dir/${mk%%:*}")
+			[ -z "$sym" ] || break
+		done
+		case $sym in
+		'') ;;
+		y) echo "$o" ;;
+		*) ! grep -qE "^$sym=(y|m)\$" "$config" || echo "$o" ;;
+		esac
+	done
+}
+
 # tap_result N PASSED NAME [DETAIL...]: one TAP result of the harness's
 # own checks (checkpatch, check-*, scan-reports): "ok N NAME" when PASSED
 # is 1; otherwise the DETAIL lines (each argument may hold several; empty
