@@ -182,20 +182,15 @@ configured_objects() {
 # The diagnostics come first, as kselftest and KUnit print them and as
 # scripts/list-failures shows them.
 tap_result() {
-	local n=$1 passed=$2 name=$3 lines
+	local n=$1 passed=$2 name=$3 lines=()
 	shift 3
 	if [ "$passed" = 1 ]; then
 		echo "ok $n $name"
 		return 0
 	fi
-	if [ $# -gt 0 ]; then
-		lines=$(printf '%s\n' "$@" | grep -v '^[[:space:]]*$' || true)
-		if [ -n "$lines" ]; then
-			printf '%s\n' "$lines" | head -n 30 | sed 's/^/# /'
-			[ "$(printf '%s\n' "$lines" | wc -l)" -le 30 ] ||
-				echo "# ... $(($(printf '%s\n' "$lines" | wc -l) - 30)) more line(s)"
-		fi
-	fi
+	[ $# -eq 0 ] || mapfile -t lines < <(printf '%s\n' "$@" | grep -v '^[[:space:]]*$')
+	[ ${#lines[@]} -eq 0 ] || printf '# %s\n' "${lines[@]:0:30}"
+	[ ${#lines[@]} -le 30 ] || echo "# ... $((${#lines[@]} - 30)) more line(s)"
 	echo "not ok $n $name"
 }
 
@@ -447,10 +442,11 @@ qemu_topology() {
 # qemu_until OUT MARKER LIMIT LOG QEMU-COMMAND...: run the guest in the
 # background under timeout LIMIT (seconds), QEMU's own output in LOG,
 # killed if this script is, until OUT, the file its results channel
-# writes, has a line starting with MARKER; then stop it. Waiting for the marker on the host, not for the
-# guest to power off, is what guarantees that no output is lost in the
-# UART at power-off. Sets rc to QEMU's exit status: 0 when stopped after
-# the marker (and when it ended by itself with status 0).
+# writes, has a line starting with MARKER; then stop it. Waiting for the
+# marker on the host, not for the guest to power off, is what guarantees
+# that no output is lost in the UART at power-off. Sets rc to QEMU's exit
+# status: 0 when stopped after the marker (and when it ended by itself
+# with status 0).
 qemu_until() {
 	local out=$1 marker=$2 limit=$3 log=$4 qpid
 	shift 4
