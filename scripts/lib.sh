@@ -307,11 +307,20 @@ tests_list() {
 # each reviewer and list that scripts/get_maintainer.pl gives for the
 # patches (run in the kernel tree, without git history heuristics; the
 # tree has no upstream history, so --no-fixes: the authors of the commits a
-# Fixes: tag names cannot be looked up).
+# Fixes: tag names cannot be looked up). Maintainers and the rest are asked
+# for separately: with --rolestats, a person with several roles (a
+# reviewer of KVM and a maintainer of KVM GUEST_MEMFD) is shown with one
+# of them, picked in Perl's randomized hash order, which moved such a
+# person between To and Cc from one export to the next. PERL_HASH_SEED=0
+# keeps the order of the output from changing too.
 recipients() {
-	(cd "$MPOL_TREE" && perl scripts/get_maintainer.pl --no-git --no-git-fallback \
-		--no-fixes --rolestats "$@") |
-		sed -n 's/^\(.*[^ ]\) (maintainer:.*/to \1/p; s/^\(.*[^ ]\) (\(reviewer\|open list\|moderated list\)[:)].*/cc \1/p'
+	local m
+	m=$(cd "$MPOL_TREE" && PERL_HASH_SEED=0 perl scripts/get_maintainer.pl --no-git \
+		--no-git-fallback --no-fixes --no-rolestats --m --no-r --no-l "$@")
+	[ -z "$m" ] || printf '%s\n' "$m" | sed 's/^/to /'
+	(cd "$MPOL_TREE" && PERL_HASH_SEED=0 perl scripts/get_maintainer.pl --no-git \
+		--no-git-fallback --no-fixes --no-rolestats --no-m --r --l "$@") |
+		grep -vxF -f <(printf '%s\n' "${m:-}") | sed 's/^/cc /' || true
 }
 
 # build_warnings LOG: each compiler or sparse warning/error in a build log
